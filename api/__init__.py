@@ -1,0 +1,1 @@
+"""The coopgraph web service: SPARQL endpoint, REST resources, linked-data pages, maps."""
