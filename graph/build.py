@@ -123,8 +123,11 @@ def read_sources(sources: list[Source], progress: Progress | None = None) -> lis
     return loaded
 
 
-def check(loaded: list[Loaded], progress: Progress | None = None) -> None:
-    """Validate the data against the shapes; raise :class:`ValidationFailed` with the report."""
+def check(loaded: list[Loaded], progress: Progress | None = None):
+    """Validate the data against the shapes; raise :class:`ValidationFailed` with the report.
+
+    Returns the :class:`graph.validate.ValidationReport` (warnings included) when it conforms.
+    """
     from graph.validate import validate  # pySHACL is slow to import: only when validating
 
     ontology = Graph()
@@ -136,12 +139,16 @@ def check(loaded: list[Loaded], progress: Progress | None = None) -> None:
             data.add(triple)
     shapes = Graph().parse(resources.shapes_path(), format="turtle")
     report = validate(data, shapes, ontology)
+    violations = [r for r in report.results if r.severity == "Violation"]
     if not report.conforms:
         raise ValidationFailed(
-            f"The data violates {len(report.results)} shape constraint(s):\n{report.format()}"
+            f"The data violates {len(violations)} shape constraint(s):\n{report.format()}"
         )
     if progress:
-        progress(f"validated {len(data):,} triples against {resources.shapes_path().name}: conforms")
+        warnings = len(report.results) - len(violations)
+        note = f" ({warnings} warning(s): run `coop validate` to read them)" if warnings else ""
+        progress(f"validated {len(data):,} triples against {resources.shapes_path().name}: conforms{note}")
+    return report
 
 
 def build(store: Store, *, sources: list[Source] | None = None, validate: bool = True,

@@ -72,7 +72,9 @@ def validate_command() -> None:
     """
     from graph.build import check, curated_sources, read_sources
 
-    check(read_sources(curated_sources(), progress=say), progress=say)
+    report = check(read_sources(curated_sources(), progress=say), progress=say)
+    if report.results:
+        typer.echo(report.format())
 
 
 @reports_errors
