@@ -1,9 +1,14 @@
 """Evidence spans: split an article into sentences and point at the one a quote comes from.
 
-The curated data cites every fact by the *sentence* that states it: the evidence IRI
-``https://w3id.org/coop/doc/{id}#c{start}-{end}`` carries the sentence's span in Python
-``str`` offsets of the corpus file as read with ``open(path, encoding="utf-8").read()``.
-This module is pure (no I/O, no RDF) so the curation tools and the tests agree on spans.
+The curated data cites every fact by a short quote of the *sentence* that states it: the
+evidence IRI ``https://w3id.org/coop/doc/{id}#c{start}-{end}`` carries the sentence's span
+in Python ``str`` offsets of the corpus file as read with
+``open(path, encoding="utf-8").read()``. A sentence that supports several facts with
+different words gets one evidence node per quote,
+``https://w3id.org/coop/doc/{id}#c{start}-{end}-q{quoteStart}``, where ``quoteStart`` is
+the quote's own offset in the document (the node's ``oa:start``/``oa:end`` stay the
+sentence span). This module is pure (no I/O, no RDF) so the curation tools and the tests
+agree on spans.
 
 Sentences end at ``.``, ``!``, ``?`` or ``…`` followed by white space and a word that
 does not open in lower case (closing quotes and brackets stay with the sentence), and at
@@ -16,8 +21,10 @@ number (``1.050``) or a file name (``.jpg``).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-__all__ = ["ABBREVIATIONS", "BASE", "evidence_iri", "locate", "sentence_spans"]
+__all__ = ["ABBREVIATIONS", "BASE", "EvidenceRef", "evidence_iri", "locate", "parse_evidence_iri",
+           "quote_evidence_iri", "sentence_spans"]
 
 BASE = "https://w3id.org/coop/"
 
@@ -149,3 +156,57 @@ def evidence_iri(doc_id: str, start: int, end: int) -> str:
     if not 0 <= start < end:
         raise ValueError(f"empty or reversed span: {start}-{end}")
     return f"{BASE}doc/{doc_id}#c{start}-{end}"
+
+
+def quote_evidence_iri(doc_id: str, start: int, end: int, quote_start: int) -> str:
+    """The IRI of one of several quotes of a sentence: ``…#c{start}-{end}-q{quoteStart}``.
+
+    ``start``/``end`` are the sentence's span, ``quote_start`` the offset in the document
+    where the quote begins; it must lie inside the sentence.
+
+    Examples
+    --------
+    >>> quote_evidence_iri("000", 24000, 24175, 24104)
+    'https://w3id.org/coop/doc/000#c24000-24175-q24104'
+    >>> quote_evidence_iri("000", 10, 20, 20)
+    Traceback (most recent call last):
+    ...
+    ValueError: quote start 20 lies outside the sentence 10-20
+    """
+    iri = evidence_iri(doc_id, start, end)
+    if not start <= quote_start < end:
+        raise ValueError(f"quote start {quote_start} lies outside the sentence {start}-{end}")
+    return f"{iri}-q{quote_start}"
+
+
+class EvidenceRef(NamedTuple):
+    """The parts of an evidence IRI; ``quote_start`` is None for ``…#c{start}-{end}``."""
+
+    doc_id: str
+    start: int
+    end: int
+    quote_start: int | None
+
+
+_EVIDENCE_IRI = re.compile(r"doc/([^/#]+)#c(\d+)-(\d+)(?:-q(\d+))?")
+
+
+def parse_evidence_iri(iri: str) -> EvidenceRef | None:
+    """Split an evidence IRI into document id, sentence span and quote start, or None.
+
+    Examples
+    --------
+    >>> parse_evidence_iri("https://w3id.org/coop/doc/000#c24000-24175-q24104")
+    EvidenceRef(doc_id='000', start=24000, end=24175, quote_start=24104)
+    >>> parse_evidence_iri("https://w3id.org/coop/doc/003#c0-245")
+    EvidenceRef(doc_id='003', start=0, end=245, quote_start=None)
+    >>> parse_evidence_iri("https://w3id.org/coop/id/org/moj-vn") is None
+    True
+    """
+    if not iri.startswith(BASE):
+        return None
+    found = _EVIDENCE_IRI.fullmatch(iri[len(BASE):])
+    if not found:
+        return None
+    doc_id, start, end, quote = found.groups()
+    return EvidenceRef(doc_id, int(start), int(end), int(quote) if quote is not None else None)

@@ -150,6 +150,8 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "eli": "http://data.europa.eu/eli/ontology#",
     "dcterms": "http://purl.org/dc/terms/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "oa": "http://www.w3.org/ns/oa#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
