@@ -123,6 +123,7 @@ class COOP(_rdflib_namespace.DefinedNamespace):
     evidence: URIRef
     mentionedIn: URIRef
     status: URIRef
+    confidence: URIRef
     corpusFile: URIRef
     sha256: URIRef
     characterCount: URIRef
@@ -176,4 +177,5 @@ class COOP(_rdflib_namespace.DefinedNamespace):
         # CurationStatusScheme
         "status-curated",
         "status-extracted",
+        "status-rejected",
     ]

@@ -72,7 +72,7 @@ SCHEMES = {
     "ProjectStatusScheme": {
         "status-planned", "status-pending-approval", "status-ongoing", "status-completed",
     },
-    "CurationStatusScheme": {"status-curated", "status-extracted"},
+    "CurationStatusScheme": {"status-curated", "status-extracted", "status-rejected"},
 }
 
 
