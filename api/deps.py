@@ -1,4 +1,8 @@
-"""Shared dependencies: the store and the settings, injected into every route."""
+"""Shared dependencies: the store, the settings and the query runner, injected into routes.
+
+The settings are the ones the app was created with (``create_app(settings=…)``), so a
+test can run an app with its own limits without touching the environment.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from graph.settings import Settings, get_settings
+from api.runner import QueryRunner
+from graph.settings import Settings
 from graph.store import Store
 
 
@@ -14,5 +19,14 @@ def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
+def app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_runner(request: Request) -> QueryRunner:
+    return request.app.state.runner
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[Settings, Depends(app_settings)]
+RunnerDep = Annotated[QueryRunner, Depends(get_runner)]

@@ -5,6 +5,11 @@ from __future__ import annotations
 import typer
 
 from graph.cli import core
+from graph.cli import synth
+from graph.cli import ops
+from graph.cli import ingest
+from graph.cli import maps
+from graph.cli import analytics
 
 app = typer.Typer(
     name="coop",
@@ -16,6 +21,11 @@ app = typer.Typer(
 )
 app.callback()(core.main_options)
 core.register(app)
+synth.register(app)
+ops.register(app)
+ingest.register(app)
+maps.register(app)
+analytics.register(app)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from graph import queries
 from graph.cli.common import fail, opened_store, reports_errors, say, use_store
 from graph.errors import InvalidInput
 from graph.results import short, table, write
-from graph.store import AskResult, GraphResult, SelectResult
+from graph.store import AskResult, GraphResult
 
 
 def main_options(
@@ -183,7 +183,7 @@ def _iri(iri: str):
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes (on-disk or remote store only).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes (more than 1 needs a SPARQL server URL as the store).")] = 1,
 ) -> None:
     """Serve the API, the SPARQL endpoint and the maps with uvicorn.
 
@@ -195,8 +195,12 @@ def serve_command(
 
     from graph.settings import get_settings
 
-    if workers > 1 and get_settings().store in ("memory", ":memory:", ""):
-        raise InvalidInput("several workers need a shared store: use --store DIR or a SPARQL server URL")
+    if workers > 1 and not get_settings().store.startswith(("http://", "https://")):
+        # An on-disk store is locked by the one process that opens it (RocksDB): a second
+        # worker would fail at start-up. Workers share a store only through a SPARQL server.
+        raise InvalidInput("several workers need a SPARQL server as the store (an on-disk store is locked "
+                           "by one process): run `oxigraph serve --location DIR` and give --store "
+                           "http://HOST:PORT; see docs/operating.md")
     say(f"serving on http://{host}:{port}/ (store: {get_settings().store})")
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 

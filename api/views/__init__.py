@@ -1,0 +1,1 @@
+"""What the routes show, assembled from the store: plain functions returning response models."""
