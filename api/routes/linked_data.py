@@ -8,6 +8,9 @@ for a program, chosen by ``Accept`` or ``format=``. Turtle is the default.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -40,12 +43,8 @@ async def entity_page(kind: str, slug: str, request: Request, store: StoreDep, s
     Example: ``curl -H 'Accept: application/ld+json' http://localhost:8000/id/org/moj-vn``
     """
     text = f"{kind}/{slug}"
-    iri = entity_iri(text, settings.base_iri)
-    chosen = neg.choose(request.headers.get("accept"), OFFERS, request.query_params.get("format"))
-    if chosen is neg.HTML:
-        detail = await run_in_threadpool(describe_entity, store, iri, text)
-        return render(request, "entity.html", e=detail)
-    return await run_in_threadpool(_rdf, store, iri, text, chosen)
+    return await _dereference(request, store, entity_iri(text, settings.base_iri), text,
+                              describe_entity, "entity.html", "e")
 
 
 @router.get("/doc/{id}", summary="Dereference a document IRI", responses=_RESPONSES)
@@ -54,12 +53,19 @@ async def document_page(id: str, request: Request, store: StoreDep, settings: Se
 
     Example: ``curl http://localhost:8000/doc/003``
     """
-    iri = document_iri(id, settings.base_iri)
+    return await _dereference(request, store, document_iri(id, settings.base_iri), id,
+                              describe_document, "document.html", "d")
+
+
+async def _dereference(request: Request, store: Store, iri: str, text: str,
+                       describe: Callable[[Store, str, str], Any], template: str, name: str) -> Response:
+    """``iri`` in the format the request asks for: RDF, or ``describe(store, iri, text)``
+    rendered by ``template``, where it is called ``name``."""
     chosen = neg.choose(request.headers.get("accept"), OFFERS, request.query_params.get("format"))
     if chosen is neg.HTML:
-        detail = await run_in_threadpool(describe_document, store, iri, id)
-        return render(request, "document.html", d=detail)
-    return await run_in_threadpool(_rdf, store, iri, id, chosen)
+        detail = await run_in_threadpool(describe, store, iri, text)
+        return render(request, template, **{name: detail})
+    return await run_in_threadpool(_rdf, store, iri, text, chosen)
 
 
 def _rdf(store: Store, iri: str, text: str, chosen: neg.Format) -> Response:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -186,14 +186,30 @@ def check_kinds(via: str | Iterable[str] | None) -> frozenset[str] | None:
     ...
     graph.errors.InvalidInput: Unknown activity kind 'visit'; use one of: agreement, event, series, project, membership, partnership
     """
-    if via is None:
+    return parse_choices(via, KINDS, "activity kind")
+
+
+def parse_choices(value: str | Iterable[str] | None, allowed: Sequence[str], what: str) -> frozenset[str] | None:
+    """The names ``value`` gives (comma-separated, or a list), each checked against ``allowed``;
+    ``None`` when it gives none. ``what`` names them in the error.
+
+    >>> sorted(parse_choices(" b, a,,", ("a", "b"), "letter"))
+    ['a', 'b']
+    >>> parse_choices(" , ", ("a", "b"), "letter") is None
+    True
+    >>> parse_choices(["c"], ("a", "b"), "letter")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidInput: Unknown letter 'c'; use one of: a, b
+    """
+    if value is None:
         return None
-    names = via.split(",") if isinstance(via, str) else list(via)
-    kinds = frozenset(n.strip() for n in names if n.strip())
-    for kind in sorted(kinds):
-        if kind not in KINDS:
-            raise InvalidInput(f"Unknown activity kind {kind!r}; use one of: {', '.join(KINDS)}")
-    return kinds or None
+    names = value.split(",") if isinstance(value, str) else list(value)
+    chosen = frozenset(n.strip() for n in names if n.strip())
+    for name in sorted(chosen):
+        if name not in allowed:
+            raise InvalidInput(f"Unknown {what} {name!r}; use one of: {', '.join(allowed)}")
+    return chosen or None
 
 
 def check_window(since: int | None, until: int | None) -> None:

@@ -43,6 +43,11 @@ class DumpFormat(str, Enum):
     trig = "trig"
 
 
+#: The ``--format`` option of both commands.
+FormatOption = Annotated[Optional[DumpFormat], typer.Option(
+    "--format", help="nquads or trig; default: from the file name.")]
+
+
 def format_of(path: Path, given: DumpFormat | None) -> str:
     """The dataset format for ``path``: ``--format`` if given, else its extension.
 
@@ -129,8 +134,7 @@ def _read(path: Path) -> bytes:
 def dump_command(
     file: Annotated[Path, typer.Argument(
         help="Where to write: a .nq/.nquads or .trig name (add .gz to compress), or - for stdout.")],
-    fmt: Annotated[Optional[DumpFormat], typer.Option(
-        "--format", help="nquads or trig; default: from the file name.")] = None,
+    fmt: FormatOption = None,
 ) -> None:
     """Write the whole dataset, every named graph, to FILE: the backup `coop restore` reads.
 
@@ -163,8 +167,7 @@ def dump_command(
 def restore_command(
     file: Annotated[Path, typer.Argument(
         help="A dump: .nq/.nquads or .trig (optionally .gz), or - for stdin.")],
-    fmt: Annotated[Optional[DumpFormat], typer.Option(
-        "--format", help="nquads or trig; default: from the file name.")] = None,
+    fmt: FormatOption = None,
     check: Annotated[bool, typer.Option(
         "--check", help="Only read and check the file; change nothing.")] = False,
     allow_empty: Annotated[bool, typer.Option(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.errors import InvalidInput, NotFound
+from graph.errors import NotFound
 from graph.maps.style import CLASSES
 from graph.maps.overview import overview_map
 from graph.maps.views import MAX_NODES, country_map, ego_map, network_map
@@ -30,14 +30,9 @@ def check_types(types: str | Iterable[str] | None) -> frozenset[str] | None:
     ...
     graph.errors.InvalidInput: Unknown type 'Ministry'; use one of: GovernmentBody, JudicialBody, PartyBody, Association, InternationalOrganization, EducationalInstitution, Country, Person, Organization
     """
-    if types is None:
-        return None
-    names = types.split(",") if isinstance(types, str) else list(types)
-    chosen = frozenset(n.strip() for n in names if n.strip())
-    for name in sorted(chosen):
-        if name not in CLASS_NAMES:
-            raise InvalidInput(f"Unknown type {name!r}; use one of: {', '.join(CLASS_NAMES)}")
-    return chosen or None
+    from graph.activities.model import parse_choices
+
+    return parse_choices(types, CLASS_NAMES, "type")
 
 
 def _index(store: Store, include_extracted: bool):

@@ -1,4 +1,5 @@
-/* coopgraph map pages, shared: text folding, interface words, DOM building, label search.
+/* coopgraph map pages, shared: text folding, interface words, DOM building, label search,
+ * class legend, year filter.
  *
  * Graph text is only ever put into the document with text nodes, never parsed as HTML.
  */
@@ -103,6 +104,78 @@ window.coopCommon = (function () {
     return canvas;
   }
 
+  /**
+   * The class legend in `list`: a checked box for each class of `nodes`, in `order`, with its
+   * name, `swatchOf(key)` and count. `toggle(key, on)` when a box changes; relabel() names
+   * the classes again (after a language switch), checkAll() checks every box.
+   */
+  function classLegend(list, nodes, order, className, swatchOf, toggle) {
+    const counts = {};
+    for (const n of nodes) counts[n.cls] = (counts[n.cls] || 0) + 1;
+    const names = [];
+    for (const key of order.filter((k) => counts[k])) {
+      const name = el("span", { class: "name" }, className(key));
+      names.push([key, name]);
+      list.appendChild(el("li", {}, el("label", {},
+        el("input", { type: "checkbox", checked: "checked", "data-class": key, on: { change: (ev) => toggle(key, ev.target.checked) } }),
+        swatchOf(key), name, el("span", { class: "count" }, String(counts[key])))));
+    }
+    return {
+      relabel() { for (const [key, name] of names) name.textContent = className(key); },
+      checkAll() { list.querySelectorAll("input").forEach((box) => { box.checked = true; }); },
+    };
+  }
+
+  /**
+   * The year sliders over `min`–`max` (hidden when the map has no years) and the undated box,
+   * kept in `state.from`, `state.to` and `state.undated`. set(from, to, undated) clamps them,
+   * shows them and calls `changed()`; a moved slider calls `slide(from, to)` (set by default);
+   * show() writes the years beside the sliders.
+   */
+  function yearFilter(state, min, max, changed, slide) {
+    const fromInput = document.getElementById("year-from"), toInput = document.getElementById("year-to");
+    const fromOut = document.getElementById("year-from-out"), toOut = document.getElementById("year-to-out");
+    const undatedBox = document.getElementById("undated");
+    if (min === null) {
+      document.getElementById("years").hidden = true;
+    } else {
+      for (const input of [fromInput, toInput]) { input.min = min; input.max = max; }
+      fromInput.value = min; toInput.value = max;
+    }
+
+    function show() {
+      fromOut.textContent = state.from === null ? "" : String(state.from);
+      toOut.textContent = state.to === null ? "" : String(state.to);
+    }
+
+    function set(from, to, undated) {
+      if (min === null) return;
+      state.from = Math.max(min, Math.min(Number(from), max));
+      state.to = Math.max(state.from, Math.min(Number(to), max));
+      if (undated !== undefined) state.undated = Boolean(undated);
+      fromInput.value = state.from; toInput.value = state.to; undatedBox.checked = state.undated;
+      show();
+      changed();
+    }
+
+    const moved = slide || set;
+    fromInput.addEventListener("input", () => moved(fromInput.value, Math.max(fromInput.value, toInput.value)));
+    toInput.addEventListener("input", () => moved(Math.min(fromInput.value, toInput.value), toInput.value));
+    undatedBox.addEventListener("change", () => set(state.from, state.to, undatedBox.checked));
+    return { set, show };
+  }
+
+  /** Put the page's fixed words, the language buttons and the title `title` in `lang`. */
+  function showLang(t, lang, title) {
+    document.documentElement.lang = lang;
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
+    for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+    document.getElementById("map-title").textContent = title;
+    document.title = title;
+  }
+
   /** Download a canvas as PNG on a white background. */
   function savePng(source, filename) {
     const out = document.createElement("canvas");
@@ -125,5 +198,5 @@ window.coopCommon = (function () {
     document.dispatchEvent(new CustomEvent("coopmap:ready"));
   }
 
-  return { normalise, translator, el, fill, score, finder, swatch, savePng, markReady };
+  return { normalise, translator, el, fill, score, finder, swatch, classLegend, yearFilter, showLang, savePng, markReady };
 })();

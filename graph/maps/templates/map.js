@@ -20,7 +20,7 @@
 
   /* ------------------------------------------------------------------ text */
 
-  const { normalise, el, fill, finder } = window.coopCommon;
+  const { normalise, el, fill, finder, classLegend, yearFilter, showLang } = window.coopCommon;
   const t = window.coopCommon.translator(T, () => lang);
 
   const label = (n) => (lang === "en" ? n.label_en : n.label_vi) || n.label_vi || n.label_en || n.id;
@@ -304,66 +304,30 @@
     return window.coopCommon.swatch(style.color, style.shape, size, shade(style.color, 0.72));
   }
 
-  const classList = document.getElementById("classes");
-  const counts = {};
-  for (const n of rawNodes) counts[n.cls] = (counts[n.cls] || 0) + 1;
-  const legendNames = [];
-  for (const key of page.classOrder.filter((k) => counts[k])) {
-    const name = el("span", { class: "name" }, className(key));
-    legendNames.push([key, name]);
-    classList.appendChild(el("li", {}, el("label", {},
-      el("input", { type: "checkbox", checked: "checked", "data-class": key, on: { change: (ev) => {
-        if (ev.target.checked) state.classes.add(key); else state.classes.delete(key);
-        applyFilters();
-      } } }),
-      swatch(key, 16), name, el("span", { class: "count" }, String(counts[key])))));
-  }
+  const legend = classLegend(document.getElementById("classes"), rawNodes, page.classOrder, className,
+    (key) => swatch(key, 16), (key, on) => {
+      if (on) state.classes.add(key); else state.classes.delete(key);
+      applyFilters();
+    });
 
   /* ------------------------------------------------------------------ years */
-
-  const fromInput = document.getElementById("year-from"), toInput = document.getElementById("year-to");
-  const fromOut = document.getElementById("year-from-out"), toOut = document.getElementById("year-to-out");
-  const undatedBox = document.getElementById("undated");
-  if (minYear === null) {
-    document.getElementById("years").hidden = true;
-  } else {
-    for (const input of [fromInput, toInput]) { input.min = minYear; input.max = maxYear; }
-    fromInput.value = minYear; toInput.value = maxYear;
-  }
-
-  function syncYears() {
-    fromOut.textContent = state.from === null ? "" : String(state.from);
-    toOut.textContent = state.to === null ? "" : String(state.to);
-  }
-
-  function setYears(from, to, undated) {
-    if (minYear === null) return;
-    state.from = Math.max(minYear, Math.min(Number(from), maxYear));
-    state.to = Math.max(state.from, Math.min(Number(to), maxYear));
-    if (undated !== undefined) state.undated = Boolean(undated);
-    fromInput.value = state.from; toInput.value = state.to; undatedBox.checked = state.undated;
-    syncYears();
-    applyFilters();
-  }
 
   // A dragged slider fires many input events; filter once it rests (the years show at once).
   let pending = null;
   function setYearsSoon(from, to) {
     state.from = Number(from); state.to = Number(to);
-    syncYears();
+    years.show();
     clearTimeout(pending);
-    if (rawNodes.length <= 300) setYears(from, to);
-    else pending = setTimeout(() => setYears(from, to), 120);
+    if (rawNodes.length <= 300) years.set(from, to);
+    else pending = setTimeout(() => years.set(from, to), 120);
   }
 
-  fromInput.addEventListener("input", () => setYearsSoon(fromInput.value, Math.max(fromInput.value, toInput.value)));
-  toInput.addEventListener("input", () => setYearsSoon(Math.min(fromInput.value, toInput.value), toInput.value));
-  undatedBox.addEventListener("change", () => setYears(state.from, state.to, undatedBox.checked));
+  const years = yearFilter(state, minYear, maxYear, applyFilters, setYearsSoon);
 
   function resetFilters() {
     state.classes = new Set(rawNodes.map((n) => n.cls));
-    classList.querySelectorAll("input").forEach((box) => { box.checked = true; });
-    if (minYear !== null) setYears(minYear, maxYear, true); else applyFilters();
+    legend.checkAll();
+    if (minYear !== null) years.set(minYear, maxYear, true); else applyFilters();
   }
   document.getElementById("reset").addEventListener("click", () => { resetFilters(); fitBesideLegend(true); });
 
@@ -382,13 +346,7 @@
 
   function setLang(next) {
     lang = next === "en" ? "en" : "vi";
-    document.documentElement.lang = lang;
-    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
-    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
-    for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
-    document.getElementById("map-title").textContent = page.title[lang];
-    document.title = page.title[lang];
+    showLang(t, lang, page.title[lang]);
     document.getElementById("map-subtitle").textContent = subtitle();
     const capped = document.getElementById("capped");
     capped.hidden = !page.capped;
@@ -398,10 +356,10 @@
           ? [" ", el("a", { href: page.linkBase + "maps/overview.html" + location.search }, t("overview_link", { total: page.total }))]
           : null);
     }
-    for (const [key, name] of legendNames) name.textContent = className(key);
+    legend.relabel();
     nodes.update(rawNodes.map((n) => ({ id: n.id, label: label(n) })));
     if (page.edgeLabels) edges.update(rawEdges.map((e) => ({ id: e.id, label: edgeLabel(e) })));
-    syncYears();
+    years.show();
     updateCounts();
     details.refresh();
   }
@@ -418,11 +376,11 @@
 
   setLang(lang);
   state.from = minYear; state.to = maxYear;
-  syncYears();
+  years.show();
   updateCounts();
 
   window.coopMap = {
-    network, nodes, edges, nodeView, edgeView, normalise, find, focus: focusNode, setLang, setYears,
+    network, nodes, edges, nodeView, edgeView, normalise, find, focus: focusNode, setLang, setYears: years.set,
     resetFilters, highlight, clearHighlight, visibleNodeIds: () => Array.from(visibleNodes),
     highlighted: () => (focusSet ? Array.from(focusSet.nodes) : []),
     get lang() { return lang; },

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  const { normalise, el, fill, finder } = window.coopCommon;
+  const { normalise, el, fill, finder, classLegend, yearFilter, showLang } = window.coopCommon;
   const read = (id) => JSON.parse(document.getElementById(id).textContent);
   const data = read("coop-overview");
   const page = read("coop-page");
@@ -195,44 +195,18 @@
 
   /* ------------------------------------------------------------------ legend, years, language */
 
-  const classList = document.getElementById("classes");
-  const counts = {};
-  for (const n of nodes) counts[n.cls] = (counts[n.cls] || 0) + 1;
-  const legendNames = [];
-  for (const key of page.classOrder.filter((k) => counts[k])) {
-    const name = el("span", { class: "name" }, className(key));
-    legendNames.push([key, name]);
-    classList.appendChild(el("li", {}, el("label", {},
-      el("input", { type: "checkbox", checked: "checked", "data-class": key, on: { change: (ev) => {
-        if (ev.target.checked) state.classes.add(key); else state.classes.delete(key);
-        applyFilters();
-      } } }),
-      window.coopCommon.swatch(colourOf(key), "dot", 16), name, el("span", { class: "count" }, String(counts[key])))));
-  }
+  const legend = classLegend(document.getElementById("classes"), nodes, page.classOrder, className,
+    (key) => window.coopCommon.swatch(colourOf(key), "dot", 16), (key, on) => {
+      if (on) state.classes.add(key); else state.classes.delete(key);
+      applyFilters();
+    });
 
-  const fromInput = document.getElementById("year-from"), toInput = document.getElementById("year-to");
-  const undatedBox = document.getElementById("undated");
-  if (minYear === null) document.getElementById("years").hidden = true;
-  else for (const input of [fromInput, toInput]) { input.min = minYear; input.max = maxYear; }
-
-  function setYears(from, to, undated) {
-    if (minYear === null) return;
-    state.from = Math.max(minYear, Math.min(Number(from), maxYear));
-    state.to = Math.max(state.from, Math.min(Number(to), maxYear));
-    if (undated !== undefined) state.undated = Boolean(undated);
-    fromInput.value = state.from; toInput.value = state.to; undatedBox.checked = state.undated;
-    document.getElementById("year-from-out").textContent = String(state.from);
-    document.getElementById("year-to-out").textContent = String(state.to);
-    applyFilters();
-  }
-  fromInput.addEventListener("input", () => setYears(fromInput.value, Math.max(fromInput.value, toInput.value)));
-  toInput.addEventListener("input", () => setYears(Math.min(fromInput.value, toInput.value), toInput.value));
-  undatedBox.addEventListener("change", () => setYears(state.from, state.to, undatedBox.checked));
+  const years = yearFilter(state, minYear, maxYear, applyFilters);
 
   function resetFilters() {
     state.classes = new Set(nodes.map((n) => n.cls));
-    classList.querySelectorAll("input").forEach((box) => { box.checked = true; });
-    if (minYear !== null) setYears(minYear, maxYear, true); else applyFilters();
+    legend.checkAll();
+    if (minYear !== null) years.set(minYear, maxYear, true); else applyFilters();
   }
   document.getElementById("reset").addEventListener("click", () => { resetFilters(); renderer.getCamera().animatedReset(); });
 
@@ -243,15 +217,9 @@
 
   function setLang(next) {
     lang = next === "en" ? "en" : "vi";
-    document.documentElement.lang = lang;
-    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
-    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
-    for (const button of document.querySelectorAll(".lang button")) button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
-    document.getElementById("map-title").textContent = page.title[lang];
-    document.title = page.title[lang];
+    showLang(t, lang, page.title[lang]);
     document.getElementById("map-subtitle").textContent = t("counts", { nodes: nodes.length, edges: edges.length });
-    for (const [key, name] of legendNames) name.textContent = className(key);
+    legend.relabel();
     graph.forEachNode((id) => graph.setNodeAttribute(id, "label", label(nodeById.get(id))));
     updateCounts();
     if (shown && !panel.hidden) showNode(shown);
@@ -259,10 +227,10 @@
   for (const button of document.querySelectorAll(".lang button")) button.addEventListener("click", () => setLang(button.dataset.lang));
 
   setLang(lang);
-  if (minYear !== null) setYears(minYear, maxYear, true);
+  if (minYear !== null) years.set(minYear, maxYear, true);
 
   window.coopMap = {
-    renderer, graph, normalise, find, focus: focusNode, setLang, setYears, resetFilters,
+    renderer, graph, normalise, find, focus: focusNode, setLang, setYears: years.set, resetFilters,
     visibleNodeIds: () => Array.from(visibleNodes),
     highlighted: () => (focus ? Array.from(focus.nodes) : []),
     get lang() { return lang; },
