@@ -9,7 +9,9 @@ fails the test with its traceback.
 After the last cell the test runs one more cell of its own (never stored in the notebook),
 a *probe* that reports a few values from the kernel as JSON; the tests then check what a
 researcher relies on: that the search finds the Ministry of Justice of Viet Nam, that
-the HTTP endpoint answers like the package, that the paths name their evidence, …
+the HTTP endpoint answers like the package, that the paths name their evidence, that a
+partner enters the yearly rankings with its first dated shared activity, that a map
+written to disk loads nothing from outside and draws every node of its projection, …
 
 The notebooks are stored without outputs; a test checks that, and that they hold no
 logic of their own (no ``def``, no ``sys.path`` edits).
@@ -17,6 +19,7 @@ logic of their own (no ``def``, no ``sys.path`` edits).
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import networkx as nx
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
@@ -31,10 +35,14 @@ from nbclient import NotebookClient
 from rdflib import URIRef
 
 from graph.activities import index_for
+from graph.analytics.centrality import rank
+from graph.analytics.projections import country_graph, organisation_graph
 from graph.ids import short_id
+from graph.maps.page import assets
 from graph.search import search
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "notebooks.md"
 KERNEL = "coopgraph-tests"
 CELL_TIMEOUT = 120  # seconds, per cell
 PROBE_MARK = "coopgraph-probe:"
@@ -45,6 +53,8 @@ MOJ_VN = ID + "org/moj-vn"
 TUTORIALS = (
     "exploring-the-cooperation-graph.ipynb",
     "how-two-bodies-are-connected.ipynb",
+    "partner-centrality-over-time.ipynb",
+    "drawing-relationship-maps.ipynb",
 )
 
 #: What each notebook's probe cell reports, as a Python expression evaluated in its kernel.
@@ -68,6 +78,26 @@ PROBES = {
         "first_activities": first.activity.tolist(),
         "quotes": evidence.quote.tolist(),
         "documents": evidence.document.tolist(),
+    }""",
+    "partner-centrality-over-time.ipynb": """{
+        "nodes": network.number_of_nodes(),
+        "first": {measure: rankings[measure].idxmax() for measure in measures},
+        "brokers": rankings.betweenness.nlargest(5).index.tolist(),
+        "countries": [country for country, _ in country_rank.top(3)],
+        "activities": [sum(a.year is not None for a in index.activities.values()), len(index.activities)],
+        "sizes": [[year, *grown.sizes[year]] for year in grown.years],
+        "ministries": ministries,
+        "plotted": [line.get_label() for line in ax.get_lines()],
+        "rise": {node: pagerank_by_year.series(node) for node in (moj_la, moj_cn)},
+    }""",
+    "drawing-relationship-maps.ipynb": """{
+        "cwd": str(Path.cwd().resolve()),
+        "moj": moj_vn,
+        "size": [network.number_of_nodes(), network.number_of_edges()],
+        "recent": [recent.number_of_nodes(), recent.number_of_edges()],
+        "export": str(export.resolve()),
+        "things": [things.number_of_nodes(), things.number_of_edges()],
+        "back_moj": dict(back.nodes[moj_vn]),
     }""",
 }
 
@@ -162,8 +192,11 @@ def run(kernel_specs, tmp_path_factory):
 
 
 def test_the_tutorials_are_all_there():
-    assert set(TUTORIALS) <= set(notebook_names())
+    assert set(TUTORIALS) == set(notebook_names()), "every notebook is a tutorial, with its checks"
     assert set(PROBES) == set(TUTORIALS), "every tutorial needs a probe of what it shows"
+    table = [line for line in GUIDE.read_text(encoding="utf-8").splitlines() if line.startswith("| [`")]
+    listed = [re.match(r"\| \[`([^`]+)`\]\(\.\./notebooks/\1\)", line).group(1) for line in table]
+    assert listed == list(TUTORIALS), "docs/notebooks.md lists every tutorial, in order"
 
 
 @pytest.mark.parametrize("name", notebook_names())
@@ -273,3 +306,166 @@ def test_paths_cut_by_window_and_kind_as_the_notebook_says(run):
     windows = run("how-two-bodies-are-connected.ipynb").text("windows")
     assert re.search(r"until 2014\s+0\b", windows) and re.search(r"agreements only\s+0\b", windows)
     assert re.search(r"any activity, any year\s+[1-9]", windows)
+
+
+# --------------------------------------------------------------------------- centrality
+
+
+def first_shared_year(index, node: str) -> int:
+    """The year of ``node``'s first dated activity with someone else, from the index."""
+    return min(a.year for a in index.activities.values()
+               if a.year is not None and node in a.participants and len(a.participants) > 1)
+
+
+def test_centrality_puts_the_ministry_first_and_names_its_brokers(run, seed_store):
+    executed = run("partner-centrality-over-time.ipynb")
+    probe = executed.probe
+    network = organisation_graph(index_for(seed_store))
+    assert probe["nodes"] == network.number_of_nodes()
+    labels = [data.get("label_en", node) for node, data in network.nodes(data=True)]
+    assert len(set(labels)) == len(labels), "the rankings table is indexed by English label"
+    moj = network.nodes[MOJ_VN]["label_en"]
+    # The hub by every measure the notebook ranks, as the package computes it …
+    assert {"degree", "pagerank"} <= set(probe["first"])
+    for measure in probe["first"]:
+        assert rank(network, measure).top(1)[0][0] == MOJ_VN, measure
+        assert probe["first"][measure] == moj, measure
+    # … and first in the table the reader sees (sorted by PageRank).
+    table = executed.cell("rankings").outputs[0].data["text/plain"].splitlines()
+    assert table[1].startswith(moj), table[:2]
+    # The brokers the text names: the Russian MOJ and the enforcement department.
+    label = lambda name: network.nodes[find(seed_store, name)]["label_en"]
+    assert probe["brokers"][0] == moj
+    assert {label("Bộ Tư pháp Liên bang Nga"), label("THADS")} <= set(probe["brokers"][1:3])
+    # Countries: Viet Nam shares the most activities.
+    assert probe["countries"][0] == rank(country_graph(index_for(seed_store)), "weighted_degree").top(1)[0][0]
+    assert probe["countries"][0] == network.nodes[MOJ_VN]["country"]
+
+
+def test_centrality_plots_are_drawn(run):
+    executed = run("partner-centrality-over-time.ipynb")
+    for tag in ("pagerank-plot", "betweenness-plot", "sizes-plot", "evolution-plot"):
+        images = executed.images(tag)
+        assert len(images) == 1, f"{tag} drew {len(images)} images"
+        assert base64.b64decode(images[0]).startswith(b"\x89PNG\r\n\x1a\n"), tag
+
+
+def test_the_yearly_network_grows_and_the_ministries_join_with_their_first_activity(run, seed_store):
+    executed = run("partner-centrality-over-time.ipynb")
+    probe = executed.probe
+    index = index_for(seed_store)
+    activities = list(index.activities.values())
+    assert probe["activities"] == [sum(a.year is not None for a in activities), len(activities)]
+    # The network "as it stood at the end of each year" only grows.
+    years = [year for year, _, _ in probe["sizes"]]
+    assert years == list(range(index.years()[0], index.years()[-1] + 1))
+    for column in (1, 2):
+        sizes = [row[column] for row in probe["sizes"]]
+        assert sizes == sorted(sizes)
+    # The four ministries the plot follows, found by search, are the four lines drawn.
+    names = ("Bộ Tư pháp Việt Nam", "Bộ Tư pháp Lào", "Bộ Tư pháp Campuchia", "Bộ Tư pháp Trung Quốc")
+    ministries = [find(seed_store, name) for name in names]
+    assert probe["ministries"] == ministries and ministries[0] == MOJ_VN
+    network = organisation_graph(index)
+    assert probe["plotted"] == [network.nodes[m]["label_en"] for m in ministries]
+    # Laos and China enter the PageRank series the year of their first dated shared activity,
+    # and stay; the text says which year that is.
+    moj_la, moj_cn = ministries[1], ministries[3]
+    text = executed.cell("rise-text").source
+    for node in (moj_la, moj_cn):
+        series = probe["rise"][node]
+        assert [year for year, _, _ in series] == list(range(2013, years[-1] + 1))
+        joined = first_shared_year(index, node)
+        assert [year for year, score, _ in series if score is not None] == list(range(joined, years[-1] + 1))
+        assert all(position >= 1 for year, _, position in series if year >= joined)
+        assert str(joined) in text
+    # China's first is the memorandum of understanding with MOJ Viet Nam, not before 2022.
+    joined_cn = first_shared_year(index, moj_cn)
+    assert joined_cn >= 2022
+    assert seed_store.select(MOU_OF, {"a": URIRef(MOJ_VN), "b": URIRef(moj_cn), "year": str(joined_cn)})
+
+
+# --------------------------------------------------------------------------- maps
+
+#: Anything that makes a browser fetch from elsewhere: attributes, CSS url()/@import, <link>.
+FETCH = re.compile(r"""\b(?:src|href|action|poster|srcset|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?//"""
+                   r"""|url\(\s*["']?\s*(?:https?:)?//|@import|<link\b|<script[^>]*\bsrc\s*=""", re.I)
+_BLOCK = re.compile(r'<script type="application/json" id="coop-([a-z]+)">(.*?)</script>', re.S)
+MAP_FILES = {"network.html", "moj-vn-partners.html", "network-since-2020.html", "countries.html",
+             "gephi/coopgraph.graphml", "gephi/coopgraph.gexf",
+             "gephi/organisations.graphml", "gephi/organisations.gexf"}
+
+
+def map_data(path: Path) -> dict:
+    """The JSON blocks a map page carries: nodes, edges, options, page."""
+    return {name: json.loads(text) for name, text in _BLOCK.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_maps_are_written_in_the_working_directory(run):
+    executed = run("drawing-relationship-maps.ipynb")
+    cwd = executed.cwd.resolve()
+    assert Path(executed.probe["cwd"]) == cwd
+    assert Path(executed.probe["export"]).parent == cwd
+    written = {p.relative_to(cwd).as_posix() for p in cwd.rglob("*") if p.is_file()}
+    assert written == MAP_FILES
+
+
+def test_the_network_map_loads_nothing_from_outside_and_draws_every_node(run, seed_store):
+    executed = run("drawing-relationship-maps.ipynb")
+    html = (executed.cwd / "network.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and FETCH.search(html) is None
+    # Web addresses appear only in the vendored bundle's licence header, never as a reference.
+    own = html.replace(assets()["scripts"][0], "")
+    assert "http://" not in own and "https://" not in own
+    network = organisation_graph(index_for(seed_store))
+    assert executed.probe["size"] == [network.number_of_nodes(), network.number_of_edges()]
+    data = map_data(executed.cwd / "network.html")
+    assert len(data["nodes"]) == network.number_of_nodes() == data["page"]["total"]
+    assert {n["id"] for n in data["nodes"]} == {short_id(node) for node in network}
+    assert len(data["edges"]) == network.number_of_edges() and data["page"]["capped"] is False
+    assert re.search(r"loads a script from elsewhere\s+False", executed.text("network-file"))
+    assert "<iframe srcdoc=" in executed.text("network-embed")
+
+
+def test_the_ego_map_is_centred_on_the_ministry(run, seed_store):
+    executed = run("drawing-relationship-maps.ipynb")
+    assert executed.probe["moj"] == MOJ_VN == find(seed_store, "Bộ Tư pháp Việt Nam")
+    data = map_data(executed.cwd / "moj-vn-partners.html")
+    assert [n["id"] for n in data["nodes"] if n.get("centre")] == [short_id(MOJ_VN)]
+    partners = nx.ego_graph(organisation_graph(index_for(seed_store)), MOJ_VN, radius=1)
+    assert {n["id"] for n in data["nodes"]} == {short_id(node) for node in partners}
+    assert data["page"]["lang"] == "vi" and data["page"]["depth"] == 1
+    assert "Bộ Tư pháp Việt Nam" in data["page"]["title"]["vi"]
+    assert FETCH.search((executed.cwd / "moj-vn-partners.html").read_text(encoding="utf-8")) is None
+
+
+def test_the_window_and_country_maps_draw_their_projections(run, seed_store):
+    executed = run("drawing-relationship-maps.ipynb")
+    index = index_for(seed_store)
+    recent = organisation_graph(index, since=2020)
+    assert executed.probe["recent"] == [recent.number_of_nodes(), recent.number_of_edges()]
+    data = map_data(executed.cwd / "network-since-2020.html")
+    assert {n["id"] for n in data["nodes"]} == {short_id(node) for node in recent}
+    assert data["page"]["window"] == [2020, None] and "2020" in data["page"]["title"]["en"]
+    countries = country_graph(index)
+    data = map_data(executed.cwd / "countries.html")
+    assert {n["id"] for n in data["nodes"]} == {short_id(node) for node in countries}
+
+
+def test_the_gephi_files_read_back_with_labels_and_weights(run, seed_store):
+    executed = run("drawing-relationship-maps.ipynb")
+    network = organisation_graph(index_for(seed_store))
+    expected = {key: network.nodes[MOJ_VN][key] for key in ("label_vi", "label_en", "cls", "country")}
+    assert executed.probe["back_moj"] == expected
+    back = nx.read_graphml(executed.cwd / "gephi" / "organisations.graphml")
+    assert set(back) == set(network) and back.nodes[MOJ_VN] == expected
+    assert {frozenset(e): w for *e, w in back.edges(data="weight")} == \
+        {frozenset(e): w for *e, w in network.edges(data="weight")}
+    assert expected["label_en"] in executed.text("gephi-readback")
+    # The whole graph's export holds the ministry too, with both labels.
+    things = nx.read_graphml(executed.cwd / "gephi" / "coopgraph.graphml")
+    assert executed.probe["things"] == [things.number_of_nodes(), things.number_of_edges()]
+    assert things.nodes[MOJ_VN]["label_vi"] == expected["label_vi"]
+    assert things.nodes[MOJ_VN]["label_en"] == expected["label_en"]
+    gexf = nx.read_gexf(executed.cwd / "gephi" / "organisations.gexf")
+    assert gexf.number_of_nodes() == network.number_of_nodes()
