@@ -31,10 +31,9 @@ def search_entities(store: Store, q: str | None, types: list[str], limit: int, o
     wanted = resolve_types(store, types)
     index = index_for(store)
     if q and q.strip():
-        hits = index.search(q, types=wanted, limit=len(index.entries), offset=0)
+        hits, total = index.page(q, types=wanted, limit=limit, offset=offset)
         items = [SearchHit(**_hit_ref(h.iri, h.label_vi, h.label_en, h.types), score=h.score, matched=h.matched)
-                 for h in hits[offset:offset + limit]]
-        total = len(hits)
+                 for h in hits]
     else:
         entries = [e for e in index.entries.values() if wanted is None or e.types & wanted]
         entries.sort(key=lambda e: (e.labels.get("en") or e.labels.get("vi") or e.iri).casefold())
