@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -42,10 +41,10 @@ async def partners(
     Example: ``curl 'http://localhost:8000/partners/org/moj-vn?depth=1&via=agreement&since=2015'``
     """
     iri = entity_iri(id, settings.base_iri)
-    result = await run_in_threadpool(neighbourhood, store, iri, id, depth, since, until, via,
-                                     include == "extracted", limit, per_edge)
-    # Plain dicts shaped like PartnerGraph, serialised once: see api/views/neighbourhood.py.
-    return Response(json.dumps(result, ensure_ascii=False), media_type="application/json")
+    body = await run_in_threadpool(neighbourhood, store, iri, id, depth, since, until, via,
+                                   include == "extracted", limit, per_edge)
+    # JSON shaped like PartnerGraph, written by the view: see api/views/neighbourhood.py.
+    return Response(body, media_type="application/json")
 
 
 @router.get("/paths", response_model=Paths, summary="Shortest cooperation paths between two actors")

@@ -7,8 +7,11 @@ from collections import Counter
 import pytest
 
 from api.models import PartnerGraph, Paths, Timeline
+from api.views import neighbourhood as view
 from graph.activities import index_for
+from graph.build import build
 from graph.search import search
+from graph.store import OxigraphStore
 
 MOJ = "https://w3id.org/coop/id/org/moj-vn"
 
@@ -116,6 +119,51 @@ def test_extracted_facts_only_on_request(client):
     assert partner in {n["id"] for n in body["nodes"]}
     edge = next(e for e in body["edges"] if partner in (e["source"], e["target"]))
     assert edge["activities"][0]["extracted"] is True
+
+
+@pytest.mark.parametrize("params", [{"depth": 2}, {"depth": 3, "since": 2015}, {"depth": 2, "via": "agreement,event"}])
+def test_edges_list_their_newest_activities_and_count_all_shared_ones(client, api_store, params):
+    index = index_for(api_store)
+    body = partners(client, per_edge=1000, **params)
+    iri = {n["id"]: n["iri"] for n in body["nodes"]}
+    for edge in body["edges"]:
+        a, b = iri[edge["source"]], iri[edge["target"]]
+        shared = [x for x in index.activities_of(a, params.get("since"), via=params.get("via"))
+                  if b in x.participants]
+        listed = [x["iri"] for x in edge["activities"]]
+        newest = sorted(shared, key=lambda x: (x.year or 0, x.start or ""), reverse=True)
+        assert listed == [x.iri for x in newest if x.iri in set(listed)]
+        assert edge["weight"] == len(listed) <= len(shared)
+        assert edge["kinds"] == dict(Counter(index.activities[x].kind for x in listed))
+
+
+def test_asking_again_gives_the_same_answer_until_the_graph_changes(make_client, api_store):
+    store = OxigraphStore()
+    build(store, validate=False)
+    client = make_client(store)
+    first = client.get("/partners/org/moj-vn", params={"depth": 2})
+    assert client.get("/partners/org/moj-vn", params={"depth": 2}).content == first.content
+    assert client.get("/partners/org/moj-vn", params={"depth": 2, "limit": 5}).json()["nodes"] \
+        == first.json()["nodes"][:5]
+    store.update("""PREFIX coop: <https://w3id.org/coop/ontology#>
+        INSERT DATA { GRAPH <https://w3id.org/coop/graph/test> {
+            <https://w3id.org/coop/id/agreement/test-cache> a coop:Agreement ;
+                coop:party <https://w3id.org/coop/id/org/moj-vn>, <https://w3id.org/coop/id/org/test-cache-new> } }""")
+    after = client.get("/partners/org/moj-vn", params={"depth": 2}).json()
+    assert "org/test-cache-new" in {n["id"] for n in after["nodes"]}
+    assert "org/test-cache-new" not in {n["id"] for n in first.json()["nodes"]}
+
+
+def test_kept_answers_stay_within_their_budget(monkeypatch, api_store):
+    links = view.PartnerLinks(index_for(api_store))
+    monkeypatch.setattr(view, "ANSWER_BYTES", 10)
+    assert links.answer("a", lambda: b"123456") == b"123456"
+    assert links.answer("a", lambda: b"other") == b"123456"  # kept
+    links.answer("b", lambda: b"7890")
+    links.answer("c", lambda: b"12345")  # over budget: the least recently asked goes
+    assert links.answer("a", lambda: b"new") == b"new"
+    assert links.answer("big", lambda: b"x" * 11) == b"x" * 11
+    assert links.answer("big", lambda: b"again") == b"again"  # too big to keep
 
 
 @pytest.mark.parametrize("params, says", [
