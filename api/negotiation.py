@@ -10,6 +10,7 @@ named explicitly beats one it reached through a wildcard, then the server's orde
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.errors import CoopError
 
@@ -123,6 +124,16 @@ def choose(accept: str | None, offers: tuple[Format, ...], override: str | None 
     ...
     api.negotiation.NotAcceptable: None of the accepted media types (image/png) can be produced here; supported: application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values.
     """
+    if len(accept or "") > ACCEPT_CACHE_CHARS or len(override or "") > ACCEPT_CACHE_CHARS:
+        return _choose(accept, offers, override)
+    return _cached_choose(accept, offers, override)
+
+
+#: ``Accept`` headers longer than this are parsed afresh rather than kept in the cache.
+ACCEPT_CACHE_CHARS = 512
+
+
+def _choose(accept: str | None, offers: tuple[Format, ...], override: str | None) -> Format:
     supported = [f.media_type for f in offers]
     if override:
         wanted = override.strip().lower()
@@ -151,6 +162,10 @@ def choose(accept: str | None, offers: tuple[Format, ...], override: str | None 
             f"None of the accepted media types ({asked}) can be produced here; "
             f"supported: {', '.join(supported)}.", supported)
     return chosen
+
+
+#: Clients send the same few headers on every request: parse each once.
+_cached_choose = lru_cache(maxsize=256)(_choose)
 
 
 def _quality(ranges: list[MediaRange], media_type: str) -> tuple[float, int]:

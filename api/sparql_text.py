@@ -11,6 +11,7 @@ an IRI or ``# SERVICE`` in a comment; this lexer skips those, as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
@@ -115,3 +116,41 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     """
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+#: Texts longer than this are lexed afresh each time rather than kept in the cache.
+OUTLINE_CACHE_CHARS = 8192
+
+
+def outline(text: str) -> tuple[str | None, int | None]:
+    """:func:`query_form` and :func:`service_clause` in one pass, remembered for short texts.
+
+    Clients send the same few queries again and again; lexing one costs more than
+    answering a selective query, so the recent answers are kept.
+
+    >>> outline('SELECT * { SERVICE <http://x> { } }')
+    ('SELECT', 11)
+    >>> outline("INSERT DATA { <http://a> <http://b> 'SERVICE' }")
+    ('UPDATE', None)
+    """
+    if len(text) > OUTLINE_CACHE_CHARS:
+        return _outline(text)
+    return _cached_outline(text)
+
+
+def _outline(text: str) -> tuple[str | None, int | None]:
+    form = service = None
+    for offset, word in keywords(text):
+        if form is None:
+            if word in QUERY_FORMS:
+                form = word
+            elif word in UPDATE_KEYWORDS:
+                form = "UPDATE"
+        if word == "SERVICE" and service is None:
+            service = offset
+        if form is not None and service is not None:
+            break
+    return form, service
+
+
+_cached_outline = lru_cache(maxsize=256)(_outline)

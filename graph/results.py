@@ -15,9 +15,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import InvalidInput
-from graph.store import MEDIA_TYPES, AskResult, GraphResult, QueryResult, SelectResult, serialize_quads
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+from graph.store import (
+    MEDIA_TYPES, XSD_STRING, AskResult, GraphBytes, GraphResult, JsonTerm, QueryResult, RawResult, SelectResult,
+    Solutions, serialize_quads,
+)
 
 RESULT_MEDIA_TYPES = {
     "json": "application/sparql-results+json",
@@ -26,9 +27,11 @@ RESULT_MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
 }
 GRAPH_MEDIA_TYPES = {name: MEDIA_TYPES[name] for name in ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")}
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-def _json_term(term: Node) -> dict[str, str]:
+def json_term(term: Node) -> JsonTerm:
+    """An rdflib term as a SPARQL JSON results term."""
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
@@ -42,71 +45,107 @@ def _json_term(term: Node) -> dict[str, str]:
     return out
 
 
-def _json(result: SelectResult | AskResult) -> str:
+def solutions(result: SelectResult) -> Solutions:
+    """rdflib rows as SPARQL JSON bindings, the form every writer here takes."""
+    return Solutions(result.variables, [
+        {v: json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+    ])
+
+
+def _json(result: Solutions | AskResult) -> str:
     if isinstance(result, AskResult):
         return json.dumps({"head": {}, "boolean": result.value})
-    bindings = [
-        {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
-    ]
-    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
+    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": result.bindings}},
                       ensure_ascii=False)
 
 
-def _xml_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
+def _datatype(term: JsonTerm) -> str | None:
+    datatype = term.get("datatype")
+    return None if datatype == XSD_STRING else datatype
+
+
+def _xml_term(term: JsonTerm) -> str:
+    kind, value = term["type"], escape(term["value"])
+    if kind == "uri":
+        return f"<uri>{value}</uri>"
+    if kind == "bnode":
+        return f"<bnode>{value}</bnode>"
     attrs = ""
-    if isinstance(term, Literal) and term.language:
-        attrs = f" xml:lang={quoteattr(term.language)}"
-    elif isinstance(term, Literal) and term.datatype and str(term.datatype) != XSD_STRING:
-        attrs = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attrs}>{escape(str(term))}</literal>"
+    if "xml:lang" in term:
+        attrs = f" xml:lang={quoteattr(term['xml:lang'])}"
+    elif datatype := _datatype(term):
+        attrs = f" datatype={quoteattr(datatype)}"
+    return f"<literal{attrs}>{value}</literal>"
 
 
-def _xml(result: SelectResult | AskResult) -> str:
+def _xml(result: Solutions | AskResult) -> str:
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
     if isinstance(result, AskResult):
         out += ["<head/>", f"<boolean>{'true' if result.value else 'false'}</boolean>"]
     else:
-        out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>")
+        names = {v: quoteattr(v) for v in result.variables}
+        out.append("<head>" + "".join(f"<variable name={names[v]}/>" for v in result.variables) + "</head>")
         out.append("<results>")
-        for row in result.rows:
-            cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(result.variables, row) if t is not None
-            )
+        for binding in result.bindings:
+            cells = "".join(f"<binding name={names[v]}>{_xml_term(t)}</binding>" for v, t in binding.items())
             out.append(f"<result>{cells}</result>")
         out.append("</results>")
     out.append("</sparql>")
     return "\n".join(out)
 
 
-def _tsv_term(term: Node | None) -> str:
+def tsv_term(term: JsonTerm | None) -> str:
+    r"""A term as SPARQL TSV writes it (Turtle syntax, tabs and line breaks escaped).
+
+    >>> print(tsv_term({"type": "literal", "value": 'a\tb "c"', "xml:lang": "en"}))
+    "a\tb \"c\""@en
+    """
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return term.n3()
+    kind, value = term["type"], term["value"]
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    quoted = '"' + value.translate(_TSV_ESCAPES) + '"'
+    if "xml:lang" in term:
+        return f"{quoted}@{term['xml:lang']}"
+    datatype = _datatype(term)
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
 
 
-def _delimited(result: SelectResult | AskResult, fmt: str) -> str:
+def _delimited(result: Solutions | AskResult, fmt: str) -> str:
     if isinstance(result, AskResult):
         return ("true" if result.value else "false") + "\n"
+    variables = result.variables
     buffer = io.StringIO()
     if fmt == "csv":
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow(["" if t is None else str(t) for t in row])
+        writer.writerow(variables)
+        writer.writerows([b[v]["value"] if v in b else "" for v in variables] for b in result.bindings)
     else:
-        buffer.write("\t".join(f"?{v}" for v in result.variables) + "\n")
-        for row in result.rows:
-            buffer.write("\t".join(_tsv_term(t) for t in row) + "\n")
+        buffer.write("\t".join(f"?{v}" for v in variables) + "\n")
+        for binding in result.bindings:
+            buffer.write("\t".join(tsv_term(binding.get(v)) for v in variables) + "\n")
     return buffer.getvalue()
+
+
+def write_raw(result: RawResult, fmt: str) -> tuple[bytes, str]:
+    """Serialise a result of :meth:`graph.store.Store.query_raw`; the bytes and their media type."""
+    if isinstance(result, GraphBytes):
+        if fmt != result.fmt or fmt not in GRAPH_MEDIA_TYPES:
+            raise InvalidInput(
+                f"A graph result can be written as {', '.join(GRAPH_MEDIA_TYPES)}, not {fmt!r}")
+        return result.data, GRAPH_MEDIA_TYPES[fmt]
+    if fmt == "json":
+        text = _json(result)
+    elif fmt == "xml":
+        text = _xml(result)
+    elif fmt in ("csv", "tsv"):
+        text = _delimited(result, fmt)
+    else:
+        raise InvalidInput(f"A SELECT or ASK result can be written as {', '.join(RESULT_MEDIA_TYPES)}, not {fmt!r}")
+    return text.encode("utf-8"), RESULT_MEDIA_TYPES[fmt]
 
 
 def write(result: QueryResult, fmt: str) -> tuple[bytes, str]:
@@ -117,15 +156,7 @@ def write(result: QueryResult, fmt: str) -> tuple[bytes, str]:
                 f"A graph result can be written as {', '.join(GRAPH_MEDIA_TYPES)}, not {fmt!r}")
         body = serialize_quads(((s, p, o, None) for s, p, o in result.triples), fmt)
         return body, GRAPH_MEDIA_TYPES[fmt]
-    if fmt == "json":
-        text = _json(result)
-    elif fmt == "xml":
-        text = _xml(result)
-    elif fmt in ("csv", "tsv"):
-        text = _delimited(result, fmt)
-    else:
-        raise InvalidInput(f"A SELECT or ASK result can be written as {', '.join(RESULT_MEDIA_TYPES)}, not {fmt!r}")
-    return text.encode("utf-8"), RESULT_MEDIA_TYPES[fmt]
+    return write_raw(solutions(result) if isinstance(result, SelectResult) else result, fmt)
 
 
 def short(term: Node | None, prefixes: dict[str, str] | None = None) -> str:

@@ -73,6 +73,33 @@ class GraphResult:
 
 QueryResult = Union[SelectResult, AskResult, GraphResult]
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: One term as the SPARQL 1.1 JSON results format writes it (``{"type": "uri", "value": …}``).
+JsonTerm = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Solutions:
+    """SELECT rows as SPARQL JSON bindings: plain dicts, ready to write, no rdflib terms.
+
+    What the endpoint answers from; building rdflib terms only to write them out again
+    cost more than the query itself on selective queries.
+    """
+
+    variables: tuple[str, ...]
+    bindings: list[dict[str, JsonTerm]]
+
+
+@dataclass(frozen=True)
+class GraphBytes:
+    """A CONSTRUCT or DESCRIBE result already serialised as ``fmt``."""
+
+    data: bytes
+    fmt: str
+
+
+RawResult = Union[Solutions, AskResult, GraphBytes]
+
 
 @dataclass
 class Limits:
@@ -115,6 +142,37 @@ def _to_rdflib(term: Any) -> Term | None:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise InvalidInput(f"Unsupported RDF term in a result: {term!r}")
+
+
+def _json_term(term: Any) -> JsonTerm:
+    """An Oxigraph term as a SPARQL JSON results term, without an rdflib object in between."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return {"type": "uri", "value": term.value}
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return {"type": "literal", "value": term.value, "xml:lang": language}
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
+    if kind is ox.BlankNode:
+        return {"type": "bnode", "value": term.value}
+    raise InvalidInput(f"Unsupported RDF term in a result: {term!r}")
+
+
+def _graph_bytes(triples: Iterable[Any], fmt: str, limits: Limits) -> GraphBytes:
+    """Oxigraph triples serialised as ``fmt``, counted against ``limits`` one by one."""
+    rdf_format = _rdf_format(fmt)
+    kept: list[Any] = []
+    try:
+        for triple in triples:
+            kept.append(triple)
+            limits.check(len(kept))
+        return GraphBytes(ox.serialize(kept, format=rdf_format), fmt)
+    finally:
+        triples = kept = triple = None  # noqa: F841 - freed on this thread (see OxigraphStore.query)
 
 
 def _to_oxigraph(value: Node | str | int | float) -> Any:
@@ -176,6 +234,19 @@ class Store(ABC):
         named_graphs: list[str] | None = None,
         limits: Limits | None = None,
     ) -> QueryResult: ...
+
+    @abstractmethod
+    def query_raw(
+        self,
+        query: str,
+        graph_format: str = "ntriples",
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        limits: Limits | None = None,
+    ) -> RawResult:
+        """Like :meth:`query`, for writing out: SELECT rows as :class:`Solutions`, ASK as
+        :class:`AskResult`, a graph as :class:`GraphBytes` in ``graph_format``."""
 
     def select(self, query: str, bindings: Bindings | None = None, **kw: Any) -> list[dict[str, Term]]:
         result = self.query(query, bindings, **kw)
@@ -256,8 +327,7 @@ class OxigraphStore(Store):
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path) if self.path else 'memory'})"
 
-    def query(self, query, bindings=None, *, default_graphs=None, named_graphs=None, limits=None):
-        limits = (limits or Limits()).start()
+    def _dataset(self, default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -265,10 +335,14 @@ class OxigraphStore(Store):
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return kwargs
+
+    def query(self, query, bindings=None, *, default_graphs=None, named_graphs=None, limits=None):
+        limits = (limits or Limits()).start()
         if bindings:
             query = bind_values(query, bindings)
         try:
-            result = self._store.query(query, **kwargs)
+            result = self._store.query(query, **self._dataset(default_graphs, named_graphs))
             if isinstance(result, ox.QueryBoolean):
                 return AskResult(bool(result))
             if isinstance(result, ox.QuerySolutions):
@@ -292,6 +366,29 @@ class OxigraphStore(Store):
             # (e.g. the result cap) carries this frame to the thread that handles it, where
             # they would leak (about 2 MB a query). Let go of them here.
             result = solution = triple = None  # noqa: F841
+
+    def query_raw(self, query, graph_format="ntriples", *, default_graphs=None, named_graphs=None, limits=None):
+        limits = (limits or Limits()).start()
+        _rdf_format(graph_format)  # refuse an unknown format before running anything
+        try:
+            result = self._store.query(query, **self._dataset(default_graphs, named_graphs))
+            if isinstance(result, ox.QueryBoolean):
+                return AskResult(bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = tuple(v.value for v in result.variables)
+                bindings = []
+                for solution in result:
+                    bindings.append({name: _json_term(term) for name, term in zip(variables, solution)
+                                     if term is not None})
+                    limits.check(len(bindings))
+                return Solutions(variables, bindings)
+            return _graph_bytes(result, graph_format, limits)
+        except SyntaxError as exc:
+            raise InvalidQuery(str(exc)) from exc
+        except OSError as exc:
+            raise StoreUnavailable(f"The store failed while answering a query: {exc}") from exc
+        finally:
+            result = solution = None  # noqa: F841 - freed on this thread, as in query()
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -405,10 +502,9 @@ class RemoteStore(Store):
             )
         return response
 
-    def query(self, query, bindings=None, *, default_graphs=None, named_graphs=None, limits=None):
-        limits = (limits or Limits()).start()
-        if bindings:
-            query = bind_values(query, bindings)
+    def _post_query(self, query: str, default_graphs: list[str] | None, named_graphs: list[str] | None,
+                    limits: Limits) -> tuple[str, httpx.Response]:
+        """POST ``query``; the answer's media type and the response."""
         params: list[tuple[str, str]] = []
         if default_graphs:
             params += [("default-graph-uri", g) for g in default_graphs]
@@ -433,12 +529,27 @@ class RemoteStore(Store):
             # The same words as a local store's limit, whichever side noticed first.
             raise QueryTimeout(
                 f"The query ran longer than its time limit of {limits.timeout:g} s and was stopped.") from None
-        media_type = response.headers.get("content-type", "").split(";")[0].strip()
+        return response.headers.get("content-type", "").split(";")[0].strip(), response
+
+    def _json(self, response: httpx.Response) -> dict[str, Any]:
+        try:
+            return response.json()
+        except ValueError:
+            raise _broken_answer(self.url, response.content) from None
+
+    def _triples(self, response: httpx.Response) -> list[Any]:
+        try:
+            return list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
+        except SyntaxError:
+            raise _broken_answer(self.url, response.content) from None
+
+    def query(self, query, bindings=None, *, default_graphs=None, named_graphs=None, limits=None):
+        limits = (limits or Limits()).start()
+        if bindings:
+            query = bind_values(query, bindings)
+        media_type, response = self._post_query(query, default_graphs, named_graphs, limits)
         if media_type == "application/sparql-results+json":
-            try:
-                payload = response.json()
-            except ValueError:
-                raise _broken_answer(self.url, response.content) from None
+            payload = self._json(response)
             if "boolean" in payload:
                 return AskResult(bool(payload["boolean"]))
             variables = tuple(payload["head"]["vars"])
@@ -448,13 +559,23 @@ class RemoteStore(Store):
                 limits.check(len(rows))
             return SelectResult(variables, rows)
         triples = []
-        try:
-            for triple in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES):
-                triples.append((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
-                limits.check(len(triples))
-        except SyntaxError:
-            raise _broken_answer(self.url, response.content) from None
+        for triple in self._triples(response):
+            triples.append((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+            limits.check(len(triples))
         return GraphResult(triples)
+
+    def query_raw(self, query, graph_format="ntriples", *, default_graphs=None, named_graphs=None, limits=None):
+        limits = (limits or Limits()).start()
+        _rdf_format(graph_format)
+        media_type, response = self._post_query(query, default_graphs, named_graphs, limits)
+        if media_type == "application/sparql-results+json":
+            payload = self._json(response)
+            if "boolean" in payload:
+                return AskResult(bool(payload["boolean"]))
+            bindings = payload["results"]["bindings"]
+            limits.check(len(bindings))  # the rows are all here already: one check covers them
+            return Solutions(tuple(payload["head"]["vars"]), bindings)
+        return _graph_bytes(self._triples(response), graph_format, limits)
 
     def graphs(self):
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")

@@ -17,12 +17,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from api import negotiation as neg
 from api.auth import require_writer
-from api.deps import RunnerDep, SettingsDep, StoreDep
 from api.errors import UnsupportedMediaType
+from api.runner import QueryRunner
 from api.service_description import RDFLIB_FORMATS, describe
-from api.sparql_text import QUERY_FORMS, line_column, query_form, service_clause
+from api.sparql_text import QUERY_FORMS, line_column, outline
 from graph.errors import Forbidden, InvalidInput, InvalidQuery
-from graph.results import write
+from graph.results import write, write_raw
 from graph.settings import Settings
 from graph.store import GraphResult, Limits, Store
 
@@ -76,9 +76,17 @@ _OPENAPI_GET = {
 }
 
 
+def _state(request: Request) -> tuple[Store, Settings, QueryRunner]:
+    """The app's store, settings and runner, read directly: FastAPI runs a plain ``def``
+    dependency in its thread pool, three thread hops a request for three attributes."""
+    state = request.app.state
+    return state.store, state.settings, state.runner
+
+
 @router.get("/sparql", summary="SPARQL 1.1 query (GET), or the service description",
             openapi_extra=_OPENAPI_GET)
-async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep, runner: RunnerDep) -> Response:
+async def sparql_get(request: Request) -> Response:
+    store, settings, runner = _state(request)
     params = request.query_params
     if "update" in params:
         raise InvalidInput("A SPARQL Update must be sent with POST (form field update= or application/sparql-update).")
@@ -90,7 +98,8 @@ async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep, r
 
 
 @router.post("/sparql", summary="SPARQL 1.1 query or update (POST)", openapi_extra=_OPENAPI_POST)
-async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep, runner: RunnerDep) -> Response:
+async def sparql_post(request: Request) -> Response:
+    store, settings, runner = _state(request)
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     url = request.query_params
     accept, authorization = request.headers.get("accept"), request.headers.get("authorization")
@@ -136,11 +145,8 @@ def _graph_iris(values: list[str], name: str) -> list[str]:
     return values
 
 
-def _refuse_service(text: str, settings: Settings) -> None:
-    if settings.allow_service:
-        return
-    offset = service_clause(text)
-    if offset is not None:
+def _refuse_service(text: str, offset: int | None, settings: Settings) -> None:
+    if offset is not None and not settings.allow_service:
         line, column = line_column(text, offset)
         raise Forbidden(
             f"SERVICE (federated query) is not allowed on this endpoint (line {line}, column {column}): "
@@ -153,11 +159,11 @@ async def _answer(query: str, default_graphs: list[str], named_graphs: list[str]
     if not query.strip():
         raise InvalidQuery("The 'query' parameter is empty.")
     neg.check_format_name(fmt, neg.RESULT_FORMATS, neg.GRAPH_FORMATS)
-    form = query_form(query)
+    form, service = outline(query)
     if form == "UPDATE":
         raise InvalidQuery("This is a SPARQL Update, not a query: POST it as application/sparql-update "
                            "or in the form field update=, with the API token.")
-    _refuse_service(query, settings)
+    _refuse_service(query, service, settings)
     # Negotiate before running, so an unacceptable request costs no query time.
     offers = neg.GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else neg.RESULT_FORMATS
     chosen = neg.choose(accept, offers, fmt) if form in QUERY_FORMS else None
@@ -166,10 +172,15 @@ async def _answer(query: str, default_graphs: list[str], named_graphs: list[str]
     named = _graph_iris(named_graphs, "named-graph-uri")
 
     def run() -> tuple[bytes, str]:
-        result = store.query(query, default_graphs=defaults or None, named_graphs=named or None, limits=limits)
-        picked = chosen or neg.choose(accept, neg.GRAPH_FORMATS if isinstance(result, GraphResult)
-                                      else neg.RESULT_FORMATS, fmt)
-        return write(result, picked.name)
+        if chosen is None:  # a form the lexer cannot tell: let the result's kind decide
+            result = store.query(query, default_graphs=defaults or None, named_graphs=named or None, limits=limits)
+            picked = neg.choose(accept, neg.GRAPH_FORMATS if isinstance(result, GraphResult)
+                                else neg.RESULT_FORMATS, fmt)
+            return write(result, picked.name)
+        graph_format = chosen.name if offers is neg.GRAPH_FORMATS else "ntriples"
+        raw = store.query_raw(query, graph_format, default_graphs=defaults or None, named_graphs=named or None,
+                              limits=limits)
+        return write_raw(raw, chosen.name)
 
     body, media_type = await runner.run(run, settings.query_timeout)
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})
@@ -183,9 +194,10 @@ async def _update(update: str, params, authorization: str | None, store: Store, 
                            "name the graphs in the update (USING / WITH).")
     if not update.strip():
         raise InvalidQuery("The update is empty.")
-    if query_form(update) in QUERY_FORMS:
+    form, service = outline(update)
+    if form in QUERY_FORMS:
         raise InvalidQuery("This is a query, not an update: send it as query= (GET or POST).")
-    _refuse_service(update, settings)
+    _refuse_service(update, service, settings)
     # Writes are not abandoned half-way: no deadline, but still off the event loop.
     await runner.run(lambda: store.update(update), None)
     return Response(status_code=204)

@@ -263,3 +263,18 @@ def test_update_by_get_is_refused(client):
     r = client.get("/sparql", params={"update": "CLEAR ALL"})
     assert r.status_code == 400
     assert "POST" in r.json()["detail"]
+
+
+def test_tsv_escapes_tabs_and_line_breaks_in_literals(client):
+    query = 'SELECT ?x ?y WHERE { BIND("a\\tb\\nc \\"q\\"" AS ?x) BIND(<http://example.org/i> AS ?y) }'
+    for how in HOWS:
+        r = send(client, how, query, format="tsv")
+        assert r.status_code == 200, r.text
+        lines = r.text.split("\n")
+        assert lines[:2] == ["?x\t?y", '"a\\tb\\nc \\"q\\""\t<http://example.org/i>'], how
+
+
+def test_the_same_query_twice_answers_the_same(client, agreements):
+    first, second = (send(client, "get", COUNT_AGREEMENTS) for _ in range(2))
+    assert first.content == second.content
+    assert [b["a"]["value"] for b in second.json()["results"]["bindings"]] == agreements

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from api.sparql_text import keywords, line_column, query_form, service_clause
+from api.sparql_text import OUTLINE_CACHE_CHARS, keywords, line_column, outline, query_form, service_clause
 
 # Text that cannot close a string, an IRI or a comment it is put in.
 inner = st.text(alphabet=st.characters(blacklist_characters="\"'<>\n\\{}|^`", blacklist_categories=("Cs", "Cc")),
@@ -72,3 +72,16 @@ def test_keywords_are_upper_cased_and_skip_variables():
 def test_line_and_column_are_one_based():
     text = "SELECT *\nWHERE {\n  SERVICE <x> {} }"
     assert line_column(text, service_clause(text)) == (3, 3)
+
+
+@pytest.mark.parametrize("text", [
+    'SELECT * { SERVICE <http://x> { } }', "INSERT DATA { <http://a> <http://b> 'SERVICE' }",
+    'PREFIX s: <http://x/ASK#> # CONSTRUCT\nselect * { ?s ?p "DESCRIBE" }', "PREFIX",
+    "SELECT * { ?s ?p 1.SERVICE <http://x> { } }", "SERVICE <http://x> { } SELECT * {}",
+])
+def test_outline_is_query_form_and_service_clause_in_one(text):
+    expected = (query_form(text), service_clause(text))
+    assert outline(text) == expected
+    assert outline(text) == expected  # from the cache
+    long = text + " " * OUTLINE_CACHE_CHARS
+    assert outline(long) == expected

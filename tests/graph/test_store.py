@@ -6,6 +6,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from graph.errors import InvalidInput, InvalidQuery, QueryTimeout, ResultTooLarge
+from graph.results import solutions
 from graph.store import Limits, OxigraphStore, bind_values, open_store
 
 G1 = "https://w3id.org/coop/graph/test/1"
@@ -105,3 +106,40 @@ def test_on_disk_store_survives_reopening(tmp_path):
 def test_unknown_format_is_refused(store):
     with pytest.raises(InvalidInput, match="Unknown RDF format 'yaml'"):
         store.dump("yaml")
+
+
+def test_query_raw_gives_sparql_json_terms_without_rdflib(store):
+    store.replace_graph(G2, '<http://example.org/x> <http://example.org/p> _:b , 5 , "plain" .')
+    raw = store.query_raw('SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://nothing> ?none } } ORDER BY ?o')
+    assert raw.variables == ("s", "o", "none")
+    objects = [b["o"] for b in raw.bindings]
+    assert {"type": "literal", "value": "5", "datatype": "http://www.w3.org/2001/XMLSchema#integer"} in objects
+    assert {"type": "literal", "value": "plain"} in objects
+    assert {"type": "literal", "value": "Bộ Tư pháp", "xml:lang": "vi"} in objects
+    assert {"type": "uri", "value": "http://example.org/lao"} in objects
+    assert any(o["type"] == "bnode" for o in objects)
+    assert all("none" not in b for b in raw.bindings)  # unbound: left out, as the JSON format has it
+
+
+def test_query_raw_agrees_with_query(store):
+    text = "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s ?o"
+    assert store.query_raw(text).bindings == solutions(store.query(text)).bindings
+    assert store.query_raw("ASK { ?s ?p ?o }") == store.query("ASK { ?s ?p ?o }")
+
+
+def test_query_raw_writes_a_graph_in_the_format_asked(store):
+    raw = store.query_raw("CONSTRUCT WHERE { ?s <http://example.org/partner> ?o }", "ntriples")
+    assert raw.fmt == "ntriples" and raw.data.count(b"\n") == 2
+    with pytest.raises(InvalidInput, match="Unknown RDF format"):
+        store.query_raw("CONSTRUCT WHERE { ?s ?p ?o }", "xlsx")
+
+
+def test_query_raw_keeps_the_cap_and_the_time_limit(store):
+    with pytest.raises(ResultTooLarge, match="more than 2 results"):
+        store.query_raw("SELECT * WHERE { ?s ?p ?o }", limits=Limits(cap=2))
+    with pytest.raises(ResultTooLarge, match="more than 2 results"):
+        store.query_raw("CONSTRUCT WHERE { ?s ?p ?o }", limits=Limits(cap=2))
+    with pytest.raises(QueryTimeout, match="time limit"):
+        store.query_raw("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", limits=Limits(timeout=-1))
+    with pytest.raises(InvalidQuery):
+        store.query_raw("SELECT WHERE {")
