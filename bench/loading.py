@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.data import Data
-from bench.measure import measure
+from bench.measure import measure, measure_pair
 from bench.report import Row, Target
 from graph import resources
 from graph.build import ONTOLOGY_GRAPH
@@ -76,12 +76,12 @@ def rows(data: Data, config, work: Path, say=print) -> list[Row]:
     size, path = data.label, data.path
     reps, budget = config.load_reps, config.load_budget
     api_dir, ox_dir = work / f"store-{size}-api", work / f"store-{size}-oxigraph"
-    say(f"[{size}] load: raw pyoxigraph bulk_load, in memory and on disk")
-    raw_mem = measure(lambda: _raw(path, None, True), reps=reps, warmup=0, budget=budget)
-    raw_disk = measure(lambda: _raw(path, ox_dir, True), reps=reps, warmup=0, budget=budget)
-    say(f"[{size}] load: coop load --bulk, in memory and on disk")
-    ours_mem = measure(lambda: _ours(path, None, True), reps=reps, warmup=0, budget=budget)
-    ours_disk = measure(lambda: _ours(path, api_dir, True), reps=reps, warmup=0, budget=budget)
+    say(f"[{size}] load: coop load --bulk vs raw pyoxigraph bulk_load, in memory, alternating")
+    ours_mem, raw_mem = measure_pair(lambda: _ours(path, None, True), lambda: _raw(path, None, True),
+                                     reps=reps, warmup=0, budget=budget)
+    say(f"[{size}] load: coop load --bulk vs raw pyoxigraph bulk_load, on disk, alternating")
+    ours_disk, raw_disk = measure_pair(lambda: _ours(path, api_dir, True), lambda: _raw(path, ox_dir, True),
+                                       reps=reps, warmup=0, budget=budget)
     say(f"[{size}] load: coop load (transactional, graph by graph) vs pyoxigraph Store.load")
     ours_tx = measure(lambda: _ours(path, None, False), reps=min(reps, 2), warmup=0, budget=budget)
     raw_tx = measure(lambda: _raw(path, None, False), reps=min(reps, 2), warmup=0, budget=budget)

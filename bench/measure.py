@@ -80,3 +80,40 @@ def measure(call: Callable[[], Any], *, reps: int, warmup: int = 1, budget: floa
     except Exception as exc:  # noqa: BLE001 - a failed measurement is a row note, not a crash
         sample.note = f"failed: {type(exc).__name__}: {str(exc).strip()[:200]}"
     return sample
+
+
+def measure_pair(ours: Callable[[], Any], peer: Callable[[], Any], *, reps: int, warmup: int = 1,
+                 budget: float = 30.0) -> tuple[Sample, Sample]:
+    """Time two calls side by side, alternating which goes first in each round.
+
+    On a shared machine the load drifts over minutes; timing all of one and then all of
+    the other would put the drift into the ratio. Alternating keeps it out.
+
+    >>> mine, theirs = measure_pair(lambda: sum(range(10)), lambda: sum(range(20)), reps=4, warmup=0)
+    >>> mine.n, theirs.n, mine.result, theirs.result
+    (4, 4, 45, 190)
+    """
+    samples = (Sample(), Sample())
+    calls = (ours, peer)
+    started = time.perf_counter()
+    try:
+        for _ in range(warmup):
+            for sample, call in zip(samples, calls):
+                sample.result = call()
+        for i in range(reps):
+            order = (0, 1) if i % 2 == 0 else (1, 0)
+            for k in order:
+                t0 = time.perf_counter()
+                samples[k].result = calls[k]()
+                samples[k].times.append(time.perf_counter() - t0)
+            if i + 1 < reps and time.perf_counter() - started > budget:
+                for sample in samples:
+                    sample.note = f"stopped after {i + 1} of {reps} repetitions ({budget:g} s budget)"
+                break
+    except DidNotFinish as exc:
+        for sample in samples:
+            sample.note = sample.note or str(exc)
+    except Exception as exc:  # noqa: BLE001 - a failed measurement is a row note, not a crash
+        for sample in samples:
+            sample.note = f"failed: {type(exc).__name__}: {str(exc).strip()[:200]}"
+    return samples
