@@ -121,7 +121,8 @@ def vis_options(node_count: int, edge_count: int) -> dict:
         "nodes": {
             "borderWidth": 1.5,
             "scaling": {"min": 7, "max": 44, "label": {
-                "enabled": True, "min": 11, "max": 24, "maxVisible": 30, "drawThreshold": 7 if big else 4}},
+                "enabled": True, "min": 11, "max": 24, "maxVisible": 30,
+                "drawThreshold": 12 if big else 4}},  # big maps: hubs named at first, the rest on zoom
             "font": {"face": font, "size": 13, "color": "#1d2733", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "shadow": {"enabled": not big, "size": 6, "x": 0, "y": 2, "color": "rgba(29,39,51,0.18)"},
         },

@@ -226,3 +226,43 @@ def test_a_5000_node_graph_opens_capped_and_interactive_within_seconds(tab, tmp_
     # Generous bounds: the point is "seconds, not minutes" (physics on would take minutes).
     assert built < 30, f"building the page took {built:.1f} s"
     assert opened < 30, f"the page took {opened:.1f} s to become interactive"
+
+
+LONELY_EDGE = """() => {
+    const net = coopMap.network, body = net.body;
+    const pos = net.getPositions();
+    const ids = Object.keys(pos);
+    let best = null;
+    for (const id of body.edgeIndices) {
+        const e = body.edges[id];
+        const mid = {x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2};
+        const dom = net.canvasToDOM(mid), box = document.getElementById('map').getBoundingClientRect();
+        if (dom.x < 320 || dom.y < 20 || dom.x > box.width - 20 || dom.y > box.height - 20) continue;
+        let near = Infinity;
+        for (const n of ids) near = Math.min(near, Math.hypot(pos[n].x - mid.x, pos[n].y - mid.y));
+        if (!best || near > best.near) best = {id, near, dom, from: e.fromId, to: e.toId,
+                                              x: box.left + dom.x, y: box.top + dom.y};
+    }
+    return best;
+}"""
+
+
+def test_a_big_map_draws_its_links_and_a_click_on_one_shows_it(tab, tmp_path, synthetic):
+    """Above the physics limit links are drawn in batches: they must still show and answer clicks."""
+    graph = synthetic(400)
+    path = tmp_path / "big.html"
+    path.write_text(network_map(graph), encoding="utf-8")
+    tab.open(path.as_uri())
+    page = tab.page
+    assert page.evaluate("coopMap.network.physics.physicsEnabled") is False
+    edge = page.evaluate(LONELY_EDGE)
+    alpha = page.evaluate("""p => {
+        const canvas = document.querySelector('#map canvas'), ratio = canvas.width / canvas.clientWidth;
+        return canvas.getContext('2d').getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data[3];
+    }""", edge["dom"])
+    assert alpha > 0  # the link is on the canvas
+    page.mouse.click(edge["x"], edge["y"])
+    ends = page.evaluate("id => { const e = coopMap.edges.get(id); return [e.from, e.to]; }", edge["id"])
+    labels = [f"Tổ chức {end.removeprefix('org/o')}" for end in ends]
+    assert page.locator("#panel h2").text_content() in {" — ".join(labels), " — ".join(labels[::-1])}
+    assert not tab.errors

@@ -15,7 +15,14 @@
   const KINDS = page.kinds;
   const CLASSES = page.classes;
   const physics = Boolean(options.physics && options.physics.enabled);
+  // Above the physics limit the server's layout is final and the map is big: edges are drawn
+  // in a few batched strokes, not one stroke each (39,000 strokes took seconds a frame).
+  const big = !physics && rawNodes.length > 1;
   const INK = "#1d2733";
+  const EDGE_COLOUR = (() => {
+    const c = options.edges.color, v = parseInt(c.color.slice(1), 16);
+    return "rgba(" + (v >> 16) + "," + ((v >> 8) & 255) + "," + (v & 255) + "," + c.opacity + ")";
+  })();
   let lang = page.lang === "en" ? "en" : "vi";
 
   /* ------------------------------------------------------------------ text */
@@ -37,6 +44,7 @@
 
   /* ------------------------------------------------------------------ data */
 
+  rawEdges.forEach((e, i) => { e.id = "e" + i; e.more = e.more || 0; });
   const nodeById = new Map(rawNodes.map((n) => [n.id, n]));
   const edgeById = new Map(rawEdges.map((e) => [e.id, e]));
   const incident = new Map(rawNodes.map((n) => [n.id, []]));
@@ -72,16 +80,36 @@
     return e.kinds.map(kindName).join(", ") + (e.years.length ? " · " + span(e.years) : "");
   }
 
+  // Shape and colour come from one group per class: per-node option objects cost
+  // vis-network a deep merge each (seconds at 5,000 nodes).
+  options.groups = {};
+  for (const n of rawNodes) {
+    if (CLASSES[n.cls] && !options.groups[n.cls]) options.groups[n.cls] = { shape: CLASSES[n.cls].shape, color: colour(CLASSES[n.cls].color) };
+  }
+
   function visNode(n) {
-    return {
-      id: n.id, label: label(n), x: n.x, y: n.y, value: n.value, shape: n.shape,
-      color: n.baseColor, font: { color: INK },
-      borderWidth: n.centre ? 4 : 1.5, cls: n.cls,
-    };
+    const node = { id: n.id, label: label(n), x: n.x, y: n.y, value: n.value, cls: n.cls };
+    if (CLASSES[n.cls]) node.group = n.cls;
+    else Object.assign(node, { shape: n.shape, color: n.baseColor });
+    if (n.centre) Object.assign(node, { color: n.baseColor, borderWidth: 4 });
+    return node;
+  }
+
+  // Widths are scaled here, once, as vis-network would scale `value` (edges.scaling), so
+  // that the network does not rescale every edge whenever the filters change.
+  const edgeScaling = options.edges.scaling;
+  const values = rawEdges.map((e) => e.value || 1);
+  const lowest = values.reduce((a, b) => Math.min(a, b), Infinity);
+  const highest = values.reduce((a, b) => Math.max(a, b), -Infinity);
+
+  function edgeWidth(value) {
+    const scale = highest === lowest ? 0.5 : ((value || 1) - lowest) / (highest - lowest);
+    const width = edgeScaling.min + scale * (edgeScaling.max - edgeScaling.min);
+    return big ? Math.round(width * 2) / 2 : width;  // a handful of widths: a handful of strokes
   }
 
   function visEdge(e) {
-    return { id: e.id, from: e.from, to: e.to, value: e.value, label: page.edgeLabels ? edgeLabel(e) : undefined };
+    return { id: e.id, from: e.from, to: e.to, width: edgeWidth(e.value), label: page.edgeLabels ? edgeLabel(e) : undefined };
   }
 
   const nodes = new vis.DataSet(rawNodes.map(visNode));
@@ -132,11 +160,41 @@
   /* ------------------------------------------------------------------ network */
 
   const container = document.getElementById("map");
-  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  const network = new vis.Network(container, {}, options);
+  if (big) network.renderer._drawEdges = drawEdgesBatched;
+  // The data goes in with drawing held back, and the view is fitted before the first frame:
+  // vis-network would otherwise draw the whole map at least twice before it is in place.
+  if (!physics) network.body.emitter.emit("_blockRedraw");
+  network.setData({ nodes: nodeView, edges: edgeView });
 
-  /** Fit the map into the part of the screen the legend leaves free. */
-  function fitBesideLegend(animation) {
-    network.fit({ animation: false });
+  /** vis-network's edge pass for big maps: one path per width instead of a stroke per edge;
+   * selected and hovered edges are drawn by vis-network itself, on top. */
+  function drawEdgesBatched(ctx) {
+    const body = network.body, paths = new Map(), own = [];
+    for (const id of body.edgeIndices) {
+      const edge = body.edges[id];
+      if (!edge.connected || edge.from === edge.to) continue;
+      if (edge.selected || edge.hover) { own.push(edge); continue; }
+      const width = edge.options.width;
+      if (!paths.has(width)) paths.set(width, new Path2D());
+      const path = paths.get(width);
+      path.moveTo(edge.from.x, edge.from.y);
+      path.lineTo(edge.to.x, edge.to.y);
+    }
+    ctx.save();
+    ctx.strokeStyle = EDGE_COLOUR;
+    for (const [width, path] of paths) {
+      ctx.lineWidth = Math.max(width, 0.3 / body.view.scale);
+      ctx.stroke(path);
+    }
+    ctx.restore();
+    for (const edge of own) edge.draw(ctx);
+  }
+
+  /** Fit the map into the part of the screen the legend leaves free (`fitted`: it is fitted
+   * to the whole canvas already, as setData leaves it). */
+  function fitBesideLegend(animation, fitted) {
+    if (!fitted) network.fit({ animation: false });
     const legend = document.getElementById("legend");
     const width = container.clientWidth, used = legend.offsetWidth + 28;
     if (width < 900 || !rawNodes.length) return;
@@ -150,7 +208,6 @@
   }
   network.once("afterDrawing", () => {
     drawn = true;
-    if (!physics) fitBesideLegend(false);
     markReady();
   });
   if (physics) {
@@ -344,6 +401,8 @@
     return parts.join(" · ");
   }
 
+  let drawnLang = lang;  // the language of the labels the network holds
+
   function setLang(next) {
     lang = next === "en" ? "en" : "vi";
     showLang(t, lang, page.title[lang]);
@@ -357,8 +416,11 @@
           : null);
     }
     legend.relabel();
-    nodes.update(rawNodes.map((n) => ({ id: n.id, label: label(n) })));
-    if (page.edgeLabels) edges.update(rawEdges.map((e) => ({ id: e.id, label: edgeLabel(e) })));
+    if (lang !== drawnLang) {
+      nodes.update(rawNodes.map((n) => ({ id: n.id, label: label(n) })));
+      if (page.edgeLabels) edges.update(rawEdges.map((e) => ({ id: e.id, label: edgeLabel(e) })));
+      drawnLang = lang;
+    }
     years.show();
     updateCounts();
     details.refresh();
@@ -378,6 +440,11 @@
   state.from = minYear; state.to = maxYear;
   years.show();
   updateCounts();
+  if (!physics) {
+    fitBesideLegend(false, true);
+    network.body.emitter.emit("_allowRedraw");
+    network.redraw();
+  }
 
   window.coopMap = {
     network, nodes, edges, nodeView, edgeView, normalise, find, focus: focusNode, setLang, setYears: years.set,
