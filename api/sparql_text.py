@@ -80,12 +80,7 @@ def query_form(text: str) -> str | None:
     >>> query_form("PREFIX") is None
     True
     """
-    for _, word in keywords(text):
-        if word in QUERY_FORMS:
-            return word
-        if word in UPDATE_KEYWORDS:
-            return "UPDATE"
-    return None
+    return _outline(text)[0]
 
 
 def service_clause(text: str) -> int | None:
@@ -102,10 +97,7 @@ def service_clause(text: str) -> int | None:
     >>> service_clause("SELECT * { ?s a.Service <http://x> { } }")
     16
     """
-    for offset, word in keywords(text):
-        if word == "SERVICE":
-            return offset
-    return None
+    return _outline(text)[1]
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -139,6 +131,7 @@ def outline(text: str) -> tuple[str | None, int | None]:
 
 
 def _outline(text: str) -> tuple[str | None, int | None]:
+    """The first query form (or ``UPDATE``) and the offset of the first ``SERVICE``, in one pass."""
     form = service = None
     for offset, word in keywords(text):
         if form is None:

@@ -74,13 +74,16 @@ def test_line_and_column_are_one_based():
     assert line_column(text, service_clause(text)) == (3, 3)
 
 
-@pytest.mark.parametrize("text", [
-    'SELECT * { SERVICE <http://x> { } }', "INSERT DATA { <http://a> <http://b> 'SERVICE' }",
-    'PREFIX s: <http://x/ASK#> # CONSTRUCT\nselect * { ?s ?p "DESCRIBE" }', "PREFIX",
-    "SELECT * { ?s ?p 1.SERVICE <http://x> { } }", "SERVICE <http://x> { } SELECT * {}",
+@pytest.mark.parametrize("text, expected", [
+    ('SELECT * { SERVICE <http://x> { } }', ("SELECT", 11)),
+    ("INSERT DATA { <http://a> <http://b> 'SERVICE' }", ("UPDATE", None)),
+    ('PREFIX s: <http://x/ASK#> # CONSTRUCT\nselect * { ?s ?p "DESCRIBE" }', ("SELECT", None)),
+    ("PREFIX", (None, None)),
+    ("SELECT * { ?s ?p 1.SERVICE <http://x> { } }", ("SELECT", 19)),
+    ("SERVICE <http://x> { } SELECT * {}", ("SELECT", 0)),
 ])
-def test_outline_is_query_form_and_service_clause_in_one(text):
-    expected = (query_form(text), service_clause(text))
+def test_outline_is_query_form_and_service_clause_in_one(text, expected):
+    assert (query_form(text), service_clause(text)) == expected
     assert outline(text) == expected
     assert outline(text) == expected  # from the cache
     long = text + " " * OUTLINE_CACHE_CHARS
